@@ -1,0 +1,1 @@
+"""Grading: in-notebook checks, the self-check runner and nbgrader helpers."""
