@@ -65,8 +65,10 @@ def apt_install(packages: list[str]) -> None:
 
 def ensure_venv() -> None:
     if sys.version_info < MIN_PYTHON:
-        fail(f"cjcourse necesita Python {'.'.join(map(str, MIN_PYTHON))} o posterior; "
-             f"este es {sys.version.split()[0]}.")
+        fail(
+            f"cjcourse necesita Python {'.'.join(map(str, MIN_PYTHON))} o posterior; "
+            f"este es {sys.version.split()[0]}."
+        )
     fingerprint = install_fingerprint()
     if STAMP.exists() and STAMP.read_text() == fingerprint and venv_python().exists():
         return
@@ -83,8 +85,19 @@ def ensure_venv() -> None:
     py = str(venv_python())
     say("Instalando dependencias (la primera vez tarda 1–2 minutos) …")
     run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"])
-    run([py, "-m", "pip", "install", "-q", "-c", str(ROOT / "constraints.txt"),
-         "-e", f"{ROOT}[dev]"])
+    run(
+        [
+            py,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "-c",
+            str(ROOT / "constraints.txt"),
+            "-e",
+            f"{ROOT}[dev]",
+        ]
+    )
     STAMP.write_text(fingerprint)
 
 

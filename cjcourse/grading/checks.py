@@ -96,7 +96,9 @@ def answer_hashes(expected: Mapping[str, Any], *, salt: str) -> dict[str, str]:
     >>> list(hs)
     ['Anuncio en Instagram']
     """
-    return {key: answer_hash(value, salt=f"{salt}:{normalise(key)}") for key, value in expected.items()}
+    return {
+        key: answer_hash(value, salt=f"{salt}:{normalise(key)}") for key, value in expected.items()
+    }
 
 
 # --------------------------------------------------------------------------- looking answers up
@@ -172,7 +174,12 @@ def check_choices(
     unknown = [str(v) for v, n in zip(value, chosen, strict=True) if n not in allowed]
     if unknown:
         raise CheckFailed(
-            t("check.choice_unknown", name=name, value=", ".join(unknown), options=", ".join(options))
+            t(
+                "check.choice_unknown",
+                name=name,
+                value=", ".join(unknown),
+                options=", ".join(options),
+            )
         )
     if len(set(chosen)) != len(chosen):
         raise CheckFailed(t("check.choices_repeated", name=name))
@@ -197,7 +204,9 @@ def check_number(
         raise CheckFailed(t("check.number_not_finite", name=name))
     rounded = round(float(value), decimals)
     if answer_hash(rounded, salt=salt) != expected:
-        raise CheckFailed(t("check.number_wrong", name=name, value=value, unit=unit, hint=_hint(hint)))
+        raise CheckFailed(
+            t("check.number_wrong", name=name, value=value, unit=unit, hint=_hint(hint))
+        )
     _ok()
 
 
@@ -259,8 +268,12 @@ def check_table(
     for col in (key_col, value_col):
         if col not in value.columns:
             raise CheckFailed(
-                t("check.table_missing_column", name=name, column=col,
-                  found=", ".join(map(str, value.columns)))
+                t(
+                    "check.table_missing_column",
+                    name=name,
+                    column=col,
+                    found=", ".join(map(str, value.columns)),
+                )
             )
     if value[key_col].duplicated().any():
         dup = value.loc[value[key_col].duplicated(), key_col].iloc[0]
@@ -302,8 +315,12 @@ def _compare_cells(
         ]
         if bad:
             raise CheckFailed(
-                t("check.mapping_not_allowed", name=name, items="; ".join(bad),
-                  allowed=", ".join(allowed_list))
+                t(
+                    "check.mapping_not_allowed",
+                    name=name,
+                    items="; ".join(bad),
+                    allowed=", ".join(allowed_list),
+                )
             )
     wrong = [
         k
@@ -312,8 +329,14 @@ def _compare_cells(
     ]
     if wrong:
         raise CheckFailed(
-            t("check.mapping_wrong", name=name, right=len(expected) - len(wrong),
-              total=len(expected), keys=_quote(wrong), hint=_hint(hint))
+            t(
+                "check.mapping_wrong",
+                name=name,
+                right=len(expected) - len(wrong),
+                total=len(expected),
+                keys=_quote(wrong),
+                hint=_hint(hint),
+            )
         )
     _ok("check.mapping_ok", total=len(expected))
 
@@ -339,7 +362,7 @@ def _install_short_tracebacks() -> None:
     if shell is None:
         return
 
-    def _short(shell, etype, value, tb, tb_offset=None):  # noqa: ARG001 - IPython's signature
+    def _short(shell, etype, value, tb, tb_offset=None):
         return [f"\x1b[31m✘ {value}\x1b[0m"]
 
     shell.set_custom_exc((CheckFailed,), _short)

@@ -1,5 +1,8 @@
 """Message catalogues: every text a student reads comes from here (Spanish by default, English too).
 
+The catalogues live in :mod:`cjcourse.i18n.catalogues`, one module per area, each with an ``ES``
+and an ``EN`` dict. Add a module there and its messages are found automatically.
+
 >>> t("check.ok")
 '¡Correcto!'
 >>> t("check.ok", lang="en")
@@ -10,15 +13,28 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 from typing import Any
 
-from cjcourse.i18n.en import MESSAGES as _EN
-from cjcourse.i18n.es import MESSAGES as _ES
+from cjcourse.i18n import catalogues as _catalogues
 
-__all__ = ["LANGUAGES", "get_language", "set_language", "t"]
+__all__ = ["LANGUAGES", "catalogue_sources", "get_language", "set_language", "t"]
 
-LANGUAGES: dict[str, dict[str, str]] = {"es": _ES, "en": _EN}
+LANGUAGES: dict[str, dict[str, str]] = {"es": {}, "en": {}}
+#: key -> name of the catalogue module that defines it (for the duplicate-key test).
+catalogue_sources: dict[str, list[str]] = {}
+
+for _info in pkgutil.iter_modules(_catalogues.__path__):
+    _mod = importlib.import_module(f"{_catalogues.__name__}.{_info.name}")
+    for _lang, _attr in (("es", "ES"), ("en", "EN")):
+        _messages = getattr(_mod, _attr, {})
+        LANGUAGES[_lang].update(_messages)
+        if _lang == "es":
+            for _key in _messages:
+                catalogue_sources.setdefault(_key, []).append(_info.name)
+
 _current: str | None = None
 
 
@@ -42,8 +58,7 @@ def set_language(lang: str | None) -> None:
 
 def t(key: str, *, lang: str | None = None, default: str | None = None, **kwargs: Any) -> str:
     """Translate ``key`` and fill in ``{placeholders}``; falls back to Spanish, then ``default``."""
-    catalogue = LANGUAGES[lang or get_language()]
-    template = catalogue.get(key) or _ES.get(key)
+    template = LANGUAGES[lang or get_language()].get(key) or LANGUAGES["es"].get(key)
     if template is None:
         if default is not None:
             return default
