@@ -1,0 +1,5 @@
+import sys
+
+from cjcourse.cli import main
+
+sys.exit(main())
