@@ -15,8 +15,14 @@ COURSE = REPO / "course"
 
 
 def nbgrader_meta(grade_id: str, *, grade=False, solution=False, locked=False, points=None):
-    meta = {"grade": grade, "solution": solution, "locked": locked, "grade_id": grade_id,
-            "schema_version": 3, "task": False}
+    meta = {
+        "grade": grade,
+        "solution": solution,
+        "locked": locked,
+        "grade_id": grade_id,
+        "schema_version": 3,
+        "task": False,
+    }
     if points is not None:
         meta["points"] = points
     return {"nbgrader": meta}
@@ -24,7 +30,11 @@ def nbgrader_meta(grade_id: str, *, grade=False, solution=False, locked=False, p
 
 def make_notebook(cells: list[tuple[str, str, dict | None]]) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     for kind, source, meta in cells:
         new = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
@@ -34,25 +44,42 @@ def make_notebook(cells: list[tuple[str, str, dict | None]]) -> nbformat.Noteboo
 
 def demo_exercises(right: str = "b") -> nbformat.NotebookNode:
     expected = answer_hash(right, salt="d_p1")
-    return make_notebook([
-        ("markdown", "# Ejercicios de prueba", nbgrader_meta("d_titulo", locked=True)),
-        ("code", "from cjcourse.grading.checks import check_choice", nbgrader_meta("d_imports", locked=True)),
-        ("code", f'respuesta_1 = None\n### BEGIN SOLUTION\nrespuesta_1 = "{right}"\n### END SOLUTION',
-         nbgrader_meta("d_p1_respuesta", solution=True)),
-        ("code", "# Comprobación de la pregunta 1 (no modifiques esta celda)\n"
-                 f'check_choice("respuesta_1", options=["a", "b", "c"], expected="{expected}", salt="d_p1")',
-         nbgrader_meta("d_p1", grade=True, locked=True, points=2)),
-        ("markdown", "Respuesta modelo.\n\n**Rúbrica**: 1 punto si…",
-         nbgrader_meta("d_p2_abierta", grade=True, solution=True, points=1)),
-    ])
+    return make_notebook(
+        [
+            ("markdown", "# Ejercicios de prueba", nbgrader_meta("d_titulo", locked=True)),
+            (
+                "code",
+                "from cjcourse.grading.checks import check_choice",
+                nbgrader_meta("d_imports", locked=True),
+            ),
+            (
+                "code",
+                f'respuesta_1 = None\n### BEGIN SOLUTION\nrespuesta_1 = "{right}"\n### END SOLUTION',
+                nbgrader_meta("d_p1_respuesta", solution=True),
+            ),
+            (
+                "code",
+                "# Comprobación de la pregunta 1 (no modifiques esta celda)\n"
+                f'check_choice("respuesta_1", options=["a", "b", "c"], expected="{expected}", salt="d_p1")',
+                nbgrader_meta("d_p1", grade=True, locked=True, points=2),
+            ),
+            (
+                "markdown",
+                "Respuesta modelo.\n\n**Rúbrica**: 1 punto si…",
+                nbgrader_meta("d_p2_abierta", grade=True, solution=True, points=1),
+            ),
+        ]
+    )
 
 
 def write_demo_course(root: Path, right: str = "b") -> Path:
     """course/module1_demo with a lesson and an exercise notebook; returns the course folder."""
     module = root / "course" / "module1_demo"
     module.mkdir(parents=True, exist_ok=True)
-    nbformat.write(make_notebook([("markdown", "# Módulo de prueba", None), ("code", "x = 1", None)]),
-                   module / "01_leccion.ipynb")
+    nbformat.write(
+        make_notebook([("markdown", "# Módulo de prueba", None), ("code", "x = 1", None)]),
+        module / "01_leccion.ipynb",
+    )
     nbformat.write(demo_exercises(right), module / "02_ejercicios.ipynb")
     (module / "datos.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     return root / "course"

@@ -30,7 +30,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 def edit_answer(path: Path, text: str = 'respuesta_1 = "a"  # mi intento') -> bytes:
     nb = nbformat.read(path, as_version=4)
-    answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "d_p1_respuesta")
+    answer = next(
+        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "d_p1_respuesta"
+    )
     answer.source = text
     nbformat.write(nb, path)
     return path.read_bytes()
@@ -72,7 +74,10 @@ def test_edit_survives_a_course_update_and_the_update_goes_beside(fresh_workspac
     assert mine.read_bytes() == my_bytes, "the student's edited notebook must not change"
     beside = ws / "module1_demo" / "02_ejercicios_actualizado_20261122.ipynb"
     assert beside.exists() and report.offered == [
-        ("module1_demo/02_ejercicios.ipynb", "module1_demo/02_ejercicios_actualizado_20261122.ipynb")
+        (
+            "module1_demo/02_ejercicios.ipynb",
+            "module1_demo/02_ejercicios_actualizado_20261122.ipynb",
+        )
     ]
     assert "Módulo de prueba v2" in (ws / "module1_demo" / "01_leccion.ipynb").read_text()
     assert report.updated == ["module1_demo/01_leccion.ipynb"]
@@ -100,7 +105,7 @@ def test_corrupted_notebook_is_left_alone_and_a_fresh_copy_is_offered(fresh_work
     broken.write_bytes(b'{"cells": [ {"cell_type": "code", "sour')  # truncated save
     report = prepare_workspace(ws, course, today=TODAY)
     assert broken.read_bytes() == b'{"cells": [ {"cell_type": "code", "sour'
-    (damaged, fresh), = report.corrupted
+    ((damaged, fresh),) = report.corrupted
     assert damaged == "module1_demo/02_ejercicios.ipynb"
     assert nbformat.read(ws / fresh, as_version=4).cells  # the fresh copy is a valid notebook
     assert any("dañado" in line for line in report.lines())

@@ -363,7 +363,12 @@ def _install_short_tracebacks() -> None:
         return
 
     def _short(shell, etype, value, tb, tb_offset=None):
-        return [f"\x1b[31m✘ {value}\x1b[0m"]
+        stb = [f"\x1b[31m✘ {value}\x1b[0m"]
+        # IPython does not display what a custom handler returns: send the error output
+        # ourselves. Without it the cell would look successful and nbgrader would give it
+        # full marks (tests/test_selfcheck.py and the nbgrader course tests guard this).
+        shell._showtraceback(etype, value, stb)
+        return stb
 
     shell.set_custom_exc((CheckFailed,), _short)
 

@@ -98,7 +98,7 @@ def _read(path: Path):
 
 
 def _pristine_cells(path: Path) -> dict[str, object]:
-    """Locked cells (by grade id) from the untouched student version of this notebook's module."""
+    """Grade id -> the untouched student notebook (of this module) that holds that cell."""
     root = find_workspace_root(path.parent)
     if root is None:
         return {}
@@ -106,13 +106,13 @@ def _pristine_cells(path: Path) -> dict[str, object]:
         module = path.absolute().relative_to(root).parts[0]
     except (ValueError, IndexError):
         return {}
-    cells = {}
+    by_id = {}
     for nb_path in sorted(pristine_module_dir(root, module).rglob("*.ipynb")):
         nb = nbformat.read(nb_path, as_version=4)
-        ids = {_nbgrader(c).get("grade_id") for c in nb.cells if _is_test(c)}
-        cells.update({gid: nb for gid in ids if gid})
-    # keep only the pristine notebook(s) that share check cells with this one
-    return cells
+        by_id.update(
+            {_nbgrader(c)["grade_id"]: nb for c in nb.cells if _nbgrader(c).get("grade_id")}
+        )
+    return by_id
 
 
 def _restore_checks(nb, path: Path, report: NotebookReport) -> list[CheckResult]:
