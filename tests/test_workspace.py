@@ -39,7 +39,7 @@ def edit_answer(path: Path, text: str = 'respuesta_1 = "a"  # mi intento') -> by
 
 
 def test_first_run_gives_student_versions_without_solutions(built_demo):
-    course, ws = built_demo
+    _course, ws = built_demo
     exercises = ws / "module1_demo" / "02_ejercicios.ipynb"
     assert exercises.exists() and (ws / "module1_demo" / "01_leccion.ipynb").exists()
     assert (ws / "module1_demo" / "datos.csv").read_text() == "a,b\n1,2\n"
