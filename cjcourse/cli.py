@@ -16,7 +16,8 @@ from pathlib import Path
 
 from cjcourse import __version__
 from cjcourse.errors import UserError
-from cjcourse.i18n import set_language, t
+from cjcourse.i18n import get_language, set_language, t
+from cjcourse.lab import lab_command, student_environment
 
 DEFAULT_PORT = 8888
 
@@ -42,26 +43,6 @@ def choose_port(requested: int | None) -> int:
         if _port_is_free(port):
             return port
     raise UserError(t("cli.no_free_port", first=DEFAULT_PORT, last=DEFAULT_PORT + 49))
-
-
-def lab_command(
-    workspace: Path, port: int, token: str, *, open_browser: bool, default_url: str, lang: str
-) -> list[str]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        f"--ServerApp.root_dir={workspace}",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--LabApp.default_url={default_url}",
-        f"--ServerApp.open_browser={open_browser}",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")  # containers and CI run as root; JupyterLab refuses otherwise
-    return cmd
 
 
 def _first_notebook(workspace: Path, modules: list[str]) -> str | None:
@@ -94,14 +75,9 @@ def cmd_start(args: argparse.Namespace) -> int:
     print(t("cli.workspace_is", path=report.workspace))
     print(t("cli.how_to_stop"), flush=True)
     cmd = lab_command(
-        report.workspace,
-        port,
-        token,
-        open_browser=not args.no_browser,
-        default_url=default_url,
-        lang=args.lang or "es",
+        report.workspace, port, token, open_browser=not args.no_browser, default_url=default_url
     )
-    env = dict(os.environ, CJCOURSE_LANG=args.lang or os.environ.get("CJCOURSE_LANG", "es"))
+    env = student_environment(report.workspace, lang=get_language())
     if os.name == "posix":
         os.execve(sys.executable, cmd, env)  # the server takes this process's PID and Ctrl+C
     return subprocess.call(cmd, env=env)  # pragma: no cover - Windows

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -91,7 +92,10 @@ def test_start_serves_the_workspace_and_a_second_start_keeps_the_edit(demo_cours
                 time.sleep(0.5)
         names = {item["name"] for item in listing["content"]}
         assert {"01_leccion.ipynb", "02_ejercicios.ipynb", "datos.csv"} <= names
-        assert proc.pid  # the server runs under the PID cjcourse started with (exec)
+        # instructors' nbgrader pages are switched off in the student's server
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/formgrader?token={token}", timeout=5)
+        assert err.value.code == 404
     finally:
         stop(proc)
 

@@ -26,9 +26,17 @@ STUDENTS = ("solucion", "en_blanco", "erronea")
 
 
 def run_nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=600)
+    env = dict(
+        os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module", params=GRADED_MODULES, ids=lambda m: m.name)
@@ -76,7 +84,7 @@ def graded(request, tmp_path_factory):
 
 @pytest.mark.course
 def test_solution_earns_full_autograded_marks(graded):
-    module, _, scores = graded
+    _, _, scores = graded
     autograded = {k: v for k, v in scores["solucion"].items() if v[1] > 0}
     assert autograded, "the module has autograded cells"
     assert {k: s for k, (s, m) in autograded.items() if s != m} == {}
@@ -97,6 +105,5 @@ def test_free_text_answers_wait_for_the_instructor(graded):
 
     with Gradebook(f"sqlite:///{root / 'instructor' / 'gradebook.db'}") as gb:
         sub = gb.find_submission(module.name, "solucion")
-        manual = [g for nb in sub.notebooks for g in nb.grades
-                  if g.cell.cell_type == "markdown"]
+        manual = [g for nb in sub.notebooks for g in nb.grades if g.cell.cell_type == "markdown"]
         assert manual and all(g.auto_score is None and g.needs_manual_grade for g in manual)

@@ -1,0 +1,71 @@
+"""How JupyterLab is started for a student: its own Jupyter config inside the workspace.
+
+The course's virtual environment also holds nbgrader, whose JupyterLab extensions (formgrader,
+course list, assignment list, "Validate" button) are for instructors and confuse students. The
+student server therefore reads its configuration from ``<workspace>/.cjcourse/jupyter``, where
+those extensions are switched off. User settings (theme, language) are kept there too, so the
+course never changes the student's other Jupyter installations.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["NBGRADER_SERVER_EXTENSIONS", "lab_command", "student_environment"]
+
+NBGRADER_SERVER_EXTENSIONS = [
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.assignment_list",
+    "nbgrader.server_extensions.course_list",
+    "nbgrader.server_extensions.validate_assignment",
+]
+NBGRADER_LAB_EXTENSION = "@jupyter/nbgrader"
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def student_environment(workspace: Path, lang: str = "es") -> dict[str, str]:
+    """Environment variables for the student's JupyterLab (writes its small config files)."""
+    config_dir = workspace / ".cjcourse" / "jupyter"
+    _write_json(
+        config_dir / "jupyter_server_config.json",
+        {"ServerApp": {"jpserver_extensions": dict.fromkeys(NBGRADER_SERVER_EXTENSIONS, False)}},
+    )
+    _write_json(
+        config_dir / "labconfig" / "page_config.json",
+        {"disabledExtensions": {NBGRADER_LAB_EXTENSION: True}},
+    )
+    return dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(config_dir),
+        CJCOURSE_LANG=lang,
+    )
+
+
+def lab_command(
+    workspace: Path, port: int, token: str, *, open_browser: bool, default_url: str = "/lab"
+) -> list[str]:
+    """The JupyterLab command line: loopback only, fixed port, the given token."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={workspace}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--LabApp.default_url={default_url}",
+        f"--ServerApp.open_browser={open_browser}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI run as root; JupyterLab refuses otherwise
+    return cmd
