@@ -77,7 +77,9 @@ def cmd_start(args: argparse.Namespace) -> int:
     cmd = lab_command(
         report.workspace, port, token, open_browser=not args.no_browser, default_url=default_url
     )
-    env = student_environment(report.workspace, lang=get_language())
+    env = student_environment(
+        report.workspace, lang=get_language(), lang_explicit=args.lang is not None
+    )
     if os.name == "posix":
         os.execve(sys.executable, cmd, env)  # the server takes this process's PID and Ctrl+C
     return subprocess.call(cmd, env=env)  # pragma: no cover - Windows

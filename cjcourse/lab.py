@@ -23,6 +23,11 @@ NBGRADER_SERVER_EXTENSIONS = [
     "nbgrader.server_extensions.validate_assignment",
 ]
 NBGRADER_LAB_EXTENSION = "@jupyter/nbgrader"
+#: JupyterLab locale per course language (the Spanish pack is a dependency of the course).
+LAB_LOCALES = {"es": "es_ES", "en": "en"}
+TRANSLATION_SETTINGS = Path(
+    "lab", "user-settings", "@jupyterlab", "translation-extension", "plugin.jupyterlab-settings"
+)
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -32,9 +37,18 @@ def _write_json(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
-def student_environment(workspace: Path, lang: str = "es") -> dict[str, str]:
-    """Environment variables for the student's JupyterLab (writes its small config files)."""
+def student_environment(
+    workspace: Path, lang: str = "es", *, lang_explicit: bool = False
+) -> dict[str, str]:
+    """Environment variables for the student's JupyterLab (writes its small config files).
+
+    The interface language follows ``lang``; a language the student picked later in
+    JupyterLab's own menu is kept unless ``--lang`` is given explicitly.
+    """
     config_dir = workspace / ".cjcourse" / "jupyter"
+    locale_file = config_dir / TRANSLATION_SETTINGS
+    if lang_explicit or not locale_file.exists():
+        _write_json(locale_file, {"locale": LAB_LOCALES.get(lang, "es_ES")})
     _write_json(
         config_dir / "jupyter_server_config.json",
         {"ServerApp": {"jpserver_extensions": dict.fromkeys(NBGRADER_SERVER_EXTENSIONS, False)}},
