@@ -25,6 +25,9 @@ NBGRADER_SERVER_EXTENSIONS = [
 NBGRADER_LAB_EXTENSION = "@jupyter/nbgrader"
 #: JupyterLab locale per course language (the Spanish pack is a dependency of the course).
 LAB_LOCALES = {"es": "es_ES", "en": "en"}
+NEWS_SETTINGS = Path(
+    "lab", "user-settings", "@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"
+)
 TRANSLATION_SETTINGS = Path(
     "lab", "user-settings", "@jupyterlab", "translation-extension", "plugin.jupyterlab-settings"
 )
@@ -47,6 +50,8 @@ def student_environment(
     """
     config_dir = workspace / ".cjcourse" / "jupyter"
     locale_file = config_dir / TRANSLATION_SETTINGS
+    # No "get Jupyter news?" pop-up and no update checks: nothing leaves the student's machine.
+    _write_json(config_dir / NEWS_SETTINGS, {"fetchNews": "false", "checkForUpdates": False})
     if lang_explicit or not locale_file.exists():
         _write_json(locale_file, {"locale": LAB_LOCALES.get(lang, "es_ES")})
     _write_json(

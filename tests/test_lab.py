@@ -22,6 +22,8 @@ def test_environment_points_jupyter_at_the_workspace_config(tmp_path):
     )
     page = json.loads((config / "labconfig" / "page_config.json").read_text())
     assert page["disabledExtensions"] == {"@jupyter/nbgrader": True}
+    news = json.loads((config / NEWS_SETTINGS).read_text())
+    assert news == {"fetchNews": "false", "checkForUpdates": False}  # nothing leaves the machine
 
 
 def test_lab_language_defaults_to_spanish_and_switches_with_explicit_lang(tmp_path):
