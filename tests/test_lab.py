@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from cjcourse.lab import (
+    NEWS_SETTINGS,
     NBGRADER_SERVER_EXTENSIONS,
     TRANSLATION_SETTINGS,
     lab_command,
