@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from cjcourse.lab import (
-    NEWS_SETTINGS,
     NBGRADER_SERVER_EXTENSIONS,
+    NEWS_SETTINGS,
     TRANSLATION_SETTINGS,
     lab_command,
     student_environment,
