@@ -62,11 +62,12 @@ def student_environment(
         config_dir / "labconfig" / "page_config.json",
         {"disabledExtensions": {NBGRADER_LAB_EXTENSION: True}},
     )
-    return dict(
-        os.environ,
-        JUPYTER_CONFIG_DIR=str(config_dir),
-        CJCOURSE_LANG=lang,
+    # JupyterLab's terminals inherit this PATH: `cjcourse check …` must work there too.
+    bindir = str(Path(sys.executable).parent)
+    path = os.pathsep.join(
+        [bindir, *(p for p in os.environ.get("PATH", "").split(os.pathsep) if p and p != bindir)]
     )
+    return dict(os.environ, JUPYTER_CONFIG_DIR=str(config_dir), CJCOURSE_LANG=lang, PATH=path)
 
 
 def lab_command(

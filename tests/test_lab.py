@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from cjcourse.lab import (
     NBGRADER_SERVER_EXTENSIONS,
@@ -17,6 +19,9 @@ def test_environment_points_jupyter_at_the_workspace_config(tmp_path):
     env = student_environment(tmp_path, "es")
     config = tmp_path / ".cjcourse" / "jupyter"
     assert env["JUPYTER_CONFIG_DIR"] == str(config) and env["CJCOURSE_LANG"] == "es"
+    # a terminal opened in JupyterLab finds `cjcourse` (for `cjcourse check`)
+    first = env["PATH"].split(os.pathsep)[0]
+    assert (Path(first) / "cjcourse").exists()
     server = json.loads((config / "jupyter_server_config.json").read_text())
     assert server["ServerApp"]["jpserver_extensions"] == dict.fromkeys(
         NBGRADER_SERVER_EXTENSIONS, False
