@@ -85,6 +85,8 @@ def test_exercise_conventions(module):
             elif is_test(cell):
                 tests.append(meta["grade_id"])
                 assert meta.get("locked") and meta.get("points", 0) > 0
+                assert "raises-exception" in cell.metadata.get("tags", []), (
+                    "tag check cells `raises-exception` so Run All shows every verdict")
                 assert cell.source.startswith("# "), "a check cell starts with a comment label"
                 last = ast.parse(cell.source).body[-1]
                 assert (
