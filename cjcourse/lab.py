@@ -28,6 +28,11 @@ LAB_LOCALES = {"es": "es_ES", "en": "en"}
 NEWS_SETTINGS = Path(
     "lab", "user-settings", "@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"
 )
+DOCMANAGER_SETTINGS = Path(
+    "lab", "user-settings", "@jupyterlab", "docmanager-extension", "plugin.jupyterlab-settings"
+)
+#: Seconds between autosaves (JupyterLab's default is 120): less to lose if the laptop dies.
+AUTOSAVE_SECONDS = 30
 TRANSLATION_SETTINGS = Path(
     "lab", "user-settings", "@jupyterlab", "translation-extension", "plugin.jupyterlab-settings"
 )
@@ -52,6 +57,9 @@ def student_environment(
     locale_file = config_dir / TRANSLATION_SETTINGS
     # No "get Jupyter news?" pop-up and no update checks: nothing leaves the student's machine.
     _write_json(config_dir / NEWS_SETTINGS, {"fetchNews": "false", "checkForUpdates": False})
+    docmanager = config_dir / DOCMANAGER_SETTINGS
+    if not docmanager.exists():  # the student may change it later in Settings; keep theirs
+        _write_json(docmanager, {"autosave": True, "autosaveInterval": AUTOSAVE_SECONDS})
     if lang_explicit or not locale_file.exists():
         _write_json(locale_file, {"locale": LAB_LOCALES.get(lang, "es_ES")})
     _write_json(
@@ -85,6 +93,8 @@ def lab_command(
         f"--IdentityProvider.token={token}",
         f"--LabApp.default_url={default_url}",
         f"--ServerApp.open_browser={open_browser}",
+        # One Ctrl+C stops the server (no English y/n prompt the student has 5 s to answer).
+        "--ServerApp.answer_yes=True",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # containers and CI run as root; JupyterLab refuses otherwise

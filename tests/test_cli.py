@@ -102,8 +102,12 @@ def test_start_serves_the_workspace_and_a_second_start_keeps_the_edit(demo_cours
         assert '"locale": "es_ES"' in settings["raw"]
         bundle = get_json(f"http://127.0.0.1:{port}/lab/api/translations/es_ES?token={token}")
         assert bundle["data"], "the Spanish language pack is installed"
+        # one Ctrl+C (SIGINT to the PID cjcourse started) stops the server, no y/n prompt
+        os.kill(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=20) is not None
     finally:
-        stop(proc)
+        if proc.poll() is None:
+            stop(proc)
 
     # the student edits their notebook between two sessions
     mine = ws / "module1_demo" / "02_ejercicios.ipynb"

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from cjcourse.lab import (
+    DOCMANAGER_SETTINGS,
     NBGRADER_SERVER_EXTENSIONS,
     NEWS_SETTINGS,
     TRANSLATION_SETTINGS,
@@ -30,6 +31,8 @@ def test_environment_points_jupyter_at_the_workspace_config(tmp_path):
     assert page["disabledExtensions"] == {"@jupyter/nbgrader": True}
     news = json.loads((config / NEWS_SETTINGS).read_text())
     assert news == {"fetchNews": "false", "checkForUpdates": False}  # nothing leaves the machine
+    docs = json.loads((config / DOCMANAGER_SETTINGS).read_text())
+    assert docs == {"autosave": True, "autosaveInterval": 30}
 
 
 def test_lab_language_defaults_to_spanish_and_switches_with_explicit_lang(tmp_path):

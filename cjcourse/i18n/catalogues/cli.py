@@ -71,7 +71,10 @@ ES: dict[str, str] = {
     ),
     "cli.lab_starting": "Abriendo JupyterLab en {url}",
     "cli.workspace_is": "Tus cuadernos están en {path}",
-    "cli.how_to_stop": "Para cerrar el curso, pulsa Ctrl+C en esta ventana (tu trabajo queda guardado).",
+    "cli.how_to_stop": (
+        "Para cerrar el curso, guarda (Ctrl+S) y pulsa Ctrl+C en esta ventana. JupyterLab "
+        "guarda solo cada 30 segundos."
+    ),
     "cli.check_all_passed": "✔ Todas las comprobaciones automáticas están superadas.",
     "cli.check_some_failed": (
         "✘ Aún quedan comprobaciones sin superar: corrige las marcadas con ✘ y vuelve a comprobar."
@@ -175,7 +178,10 @@ EN: dict[str, str] = {
     ),
     "cli.lab_starting": "Opening JupyterLab at {url}",
     "cli.workspace_is": "Your notebooks are in {path}",
-    "cli.how_to_stop": "To close the course, press Ctrl+C in this window (your work is saved).",
+    "cli.how_to_stop": (
+        "To close the course, save (Ctrl+S) and press Ctrl+C in this window. JupyterLab "
+        "saves by itself every 30 seconds."
+    ),
     "cli.check_all_passed": "✔ All automatic checks pass.",
     "cli.check_some_failed": "✘ Some checks do not pass yet: fix the ones marked ✘ and check again.",
     "cli.interrupted": "Interrupted.",
