@@ -28,7 +28,7 @@ from pathlib import Path
 
 from cjcourse.course import Module, list_modules, module_files, source_hash
 from cjcourse.errors import UserError
-from cjcourse.grading.release import build_student_version
+from cjcourse.grading.release import build_student_version, ensure_gradebook_template
 from cjcourse.i18n import t
 
 __all__ = [
@@ -217,7 +217,8 @@ def _refresh_pristine(module: Module, workspace: Path, digest: str, entry: dict 
     pristine.parent.mkdir(parents=True, exist_ok=True)
     fresh = pristine.with_name(f".{module.name}.new")
     shutil.rmtree(fresh, ignore_errors=True)
-    build_student_version(module.path.parent, module.name, fresh)
+    template = ensure_gradebook_template(workspace / STATE_DIR / "build-gradebook.db")
+    build_student_version(module.path.parent, module.name, fresh, gradebook_template=template)
     old = pristine.with_name(f".{module.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if pristine.exists():
