@@ -29,6 +29,7 @@ import math
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from cjcourse.i18n import t
@@ -104,11 +105,18 @@ def answer_hashes(expected: Mapping[str, Any], *, salt: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- looking answers up
 
 
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
+
+
 def _lookup(name: str) -> Any:
-    """Find ``name`` in the namespace of the notebook (or module) that called the check."""
+    """Find ``name`` in the namespace of the notebook (or test) that called a check.
+
+    Frames of code inside the cjcourse package are skipped (by file, so check modules can call
+    each other and a doctest of a cjcourse module, compiled as ``<doctest …>``, still counts
+    as the caller).
+    """
     frame = sys._getframe(1)
-    module_name = __name__
-    while frame is not None and frame.f_globals.get("__name__") == module_name:
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
         frame = frame.f_back
     namespace = frame.f_globals if frame is not None else {}
     if name not in namespace:

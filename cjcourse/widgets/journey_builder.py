@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +131,9 @@ class JourneyMapBuilder(widgets.VBox):
     ) -> None:
         self._syncing = False
         self._skip_autosave = False
+        #: the file we last read or wrote successfully: writing there cannot destroy anything
+        self._verified_path: str | None = None
+        self._kept_note: str | None = None
         self._autosave_note: tuple[str, str] | None = None
         self.chart = None
         enable_offline()  # so `builder.chart` displays offline too
@@ -141,6 +145,7 @@ class JourneyMapBuilder(widgets.VBox):
                 try:
                     journey = load_journey(path)
                     initial_status = ("ok", t("builder.msg.loaded", path=path))
+                    self._verified_path = str(path)
                 except JourneyError as exc:
                     initial_status = ("error", t("builder.msg.load_kept", message=str(exc)))
         super().__init__(children=self._layout(), **kwargs)
@@ -542,6 +547,8 @@ class JourneyMapBuilder(widgets.VBox):
         if message:
             if note is not None:
                 message = f"{message} {t('builder.msg.and_autosaved', path=self.path)}"
+                if self._kept_note:  # a file was moved aside: the student must hear about it
+                    message = f"{message} {self._kept_note}"
             self._set_status("ok", message)
         return True
 
@@ -723,12 +730,14 @@ class JourneyMapBuilder(widgets.VBox):
             self._set_status("error", t("builder.msg.no_path"))
             return None
         try:
+            self._keep_damaged_file(path)
             written = save_journey(self.journey, path)
         except OSError as exc:
             self._set_status(
                 "error", t("builder.msg.autosave_failed", path=path, reason=exc.strerror or exc)
             )
             return None
+        self._verified_path = str(path)
         self._set_status("ok", t("builder.msg.saved", path=path))
         return written
 
@@ -749,19 +758,48 @@ class JourneyMapBuilder(widgets.VBox):
             self.journey = journey
         finally:
             self._skip_autosave = False
+        self._verified_path = str(path)
         self._set_status("ok", t("builder.msg.loaded", path=path))
         return True
 
-    def _autosave(self) -> None:
+    def _keep_damaged_file(self, path: str | Path) -> Path | None:
+        """Before writing over a file this builder has not read or written, move it aside.
+
+        A map we could not open (damaged, truncated) is kept as ``name.dañado-<time>.json``; any
+        other map already there (a mistyped path, someone else's file) as
+        ``name.anterior-<time>.json``. Nothing a student saved is ever lost.
+        """
+        if str(path) == self._verified_path or not Path(path).exists():
+            return None
         try:
+            load_journey(path)
+            tag, key = "anterior", "builder.msg.previous_kept"
+        except (JourneyError, OSError):
+            tag, key = "dañado", "builder.msg.damaged_kept"
+        target = Path(path)
+        kept = target.with_name(
+            f"{target.stem}.{tag}-{time.strftime('%Y%m%d-%H%M%S')}{target.suffix}"
+        )
+        target.replace(kept)
+        self._kept_note = t(key, path=path, kept=kept.name)
+        return kept
+
+    def _autosave(self) -> None:
+        self._kept_note = None
+        try:
+            self._keep_damaged_file(self.path)
             save_journey(self.journey, self.path)
+            self._verified_path = str(self.path)
         except OSError as exc:
             self._autosave_note = (
                 "error",
                 t("builder.msg.autosave_failed", path=self.path, reason=exc.strerror or exc),
             )
         else:
-            self._autosave_note = ("ok", t("builder.msg.autosaved", path=self.path))
+            message = t("builder.msg.autosaved", path=self.path)
+            if self._kept_note:
+                message = f"{self._kept_note} {message}"
+            self._autosave_note = ("ok", message)
         self._set_status(*self._autosave_note)
 
     def export(self, fmt: str | None = None, path: str | None = None) -> Path | None:

@@ -82,6 +82,49 @@ WRONG_ANSWERS: dict[str, dict[str, str]] = {
         # misses that Kotler's last A is advocate
         "m2_p5_respuesta": 'respuesta_5 = ["a", "c"]\n',
     },
+    "module3_mapping": {
+        # a journey map graph of internal processes below the line of visibility: the blueprint
+        "m3_p1_respuesta": 'respuesta_1 = "d"\n',
+        # the phone call is out of the customer's sight, so taken for backstage
+        "m3_p2_respuesta": (
+            "plano = {\n"
+            '    "La bolsa de papel con el logotipo del restaurante y el ticket grapado": "evidencia física",\n'
+            '    "El cliente elige los platos en la app y paga": "acciones del cliente",\n'
+            '    "El repartidor entrega el pedido en la puerta y se despide": "escenario",\n'
+            '    "Un cocinero prepara los platos en la cocina": "bastidores",\n'
+            '    "La pasarela de pago del banco autoriza la tarjeta": "procesos de soporte",\n'
+            '    "El encargado llama al cliente para avisarle de que falta un plato y ofrecerle otro": "bastidores",\n'
+            "}\n"
+        ),
+        # misses that a spreadsheet is enough for a first map
+        "m3_p3_respuesta": 'respuesta_3 = ["a", "c"]\n',
+        # thinks post-its instead of a specialised tool are a mistake
+        "m3_p4_respuesta": 'respuesta_4 = ["a", "b", "d", "e"]\n',
+        # right stages, touchpoints and pain points, but the emotion dips at the trial class
+        # (read as nerves) instead of at the sign-up where the pain is
+        "m3_p5_respuesta": (
+            "mi_mapa = JourneyMap(\n"
+            '    persona=Persona("Sara Gil"),\n'
+            '    stage_model="custom",\n'
+            "    stages=[\n"
+            '        Stage("descubrimiento", emotion=1,\n'
+            '              touchpoints=[Touchpoint("Folleto en el buzón", channel="correo postal")]),\n'
+            '        Stage("clase de prueba", emotion=-2,\n'
+            '              touchpoints=[Touchpoint("Reserva en la web", channel="web")]),\n'
+            '        Stage("alta", emotion=1,\n'
+            '              touchpoints=[Touchpoint("Recepción", channel="tienda física")],\n'
+            '              pain_points=[PainPoint("Matrícula sorpresa de 40 €", severity=3)]),\n'
+            '        Stage("primer mes", emotion=1,\n'
+            '              touchpoints=[Touchpoint("App de reservas", channel="app")]),\n'
+            '        Stage("renovación", emotion=-1,\n'
+            '              touchpoints=[Touchpoint("Teléfono", channel="teléfono")],\n'
+            '              pain_points=[PainPoint("Cambio de cuota solo por teléfono", severity=2)]),\n'
+            "    ],\n"
+            ")\n"
+        ),
+        # only the lowest points of the curve: misses the price hidden in consideración
+        "m3_p6_respuesta": 'etapas_con_dolor = ["poscompra", "lealtad"]\n',
+    },
     "module4_optimization": {
         # the cart-recovery email, sent after the visit, taken for a post-purchase message
         "m4_p1_respuesta": (
@@ -110,5 +153,43 @@ WRONG_ANSWERS: dict[str, dict[str, str]] = {
         ),
         # misses that an interval including 0 shows no difference
         "m4_p6_respuesta": 'respuesta_6 = ["a", "b"]\n',
+    },
+    "module5_metrics": {
+        # leaves the passives out of the total
+        "m5_p1_respuesta": "nps = (90 - 46) / (90 + 46) * 100\n",
+        # orders over sessions: mixes the units
+        "m5_p2_respuesta": "conversion_usuarios = 240 / 12000 * 100\n",
+        # counts the new members as retained
+        "m5_p3_respuesta": "retencion = 860 / 800 * 100\n",
+        # forgets the acquisition cost
+        "m5_p4_respuesta": "clv = 60 * 0.75 / (1 + 0.10 - 0.75)\n",
+        # takes the open funnel's rule for the closed one and misses correlation vs causation
+        "m5_p5_respuesta": 'respuesta_5 = ["b", "c", "e"]\n',
+        # per-student (own shop): the second-highest drop-off step
+        "m5_p6_respuesta": (
+            "explorador.by = None\n"
+            'tabla = explorador.result.sort_values("dropoff", ascending=False)\n'
+            'paso_mas_abandono = tabla["step"].iloc[1]\n'
+        ),
+        # reads the loss from the start of the funnel instead of from the previous step
+        "m5_p7_respuesta": (
+            "explorador.by = None\n"
+            "tabla = explorador.result\n"
+            'fila = tabla.loc[tabla["dropoff"].idxmax()]\n'
+            'abandono_paso = (1 - fila["conversion_from_start"]) * 100\n'
+        ),
+        # the channel that loses the most people, not the highest rate
+        "m5_p8_respuesta": (
+            'explorador.by = "channel"\n'
+            "tabla = explorador.result\n"
+            'en_ese_paso = tabla[tabla["step"] == paso_mas_abandono]\n'
+            'canal_peor = en_ese_paso.loc[en_ese_paso["dropoff_customers"].idxmax(), "channel"]\n'
+        ),
+        # the customers lost at that step in the whole shop, not in the channel
+        "m5_p9_respuesta": (
+            "explorador.by = None\n"
+            "tabla = explorador.result\n"
+            'perdidos_canal = tabla.loc[tabla["dropoff"].idxmax(), "dropoff_customers"]\n'
+        ),
     },
 }

@@ -396,3 +396,32 @@ def test_runs_headless_in_a_kernel_like_nbgrader_autograde():
     NotebookClient(nb, timeout=60, kernel_name="python3").execute()
     assert nb.cells[1].outputs[0]["text"].strip() == "7"
     assert "application/vnd.jupyter.widget-view+json" in nb.cells[0].outputs[0]["data"]
+
+
+def test_autosave_never_overwrites_a_damaged_map_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    damaged = b'{"format": "cjcourse-journey", "schema_ver'  # a save cut short
+    (tmp_path / "mi_mapa.json").write_bytes(damaged)
+    builder = JourneyMapBuilder(path="mi_mapa.json", autosave=True, render="none")
+    assert builder.status_kind == "error"
+    builder.add_stage("nueva etapa")  # the first edit autosaves
+    kept = list(tmp_path.glob("mi_mapa.dañado-*.json"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert "dañado" in builder.status
+    saved = load_journey(tmp_path / "mi_mapa.json")
+    assert "nueva etapa" in [stage.name for stage in saved.stages]
+
+
+def test_autosave_to_a_new_path_keeps_the_map_already_there(tmp_path):
+    other = JourneyMap.from_stage_model("aida")
+    save_journey(other, tmp_path / "otro.json")
+    before = (tmp_path / "otro.json").read_bytes()
+    builder = JourneyMapBuilder(render="none")
+    builder.path = str(tmp_path / "otro.json")  # the student types an existing file name
+    builder.autosave = True
+    builder.add_stage("x")
+    kept = list(tmp_path.glob("otro.anterior-*.json"))
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+    # later edits write to the same file without making more copies
+    builder.add_stage("y")
+    assert len(list(tmp_path.glob("otro.*-*.json"))) == 1

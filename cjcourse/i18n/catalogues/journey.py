@@ -219,6 +219,12 @@ ES: dict[str, str] = {
     "builder.msg.autosaved": "guardado automático en {path}.",
     "builder.msg.and_autosaved": "(guardado automático en {path})",
     "builder.msg.loaded": "mapa abierto desde {path}.",
+    "builder.msg.previous_kept": (
+        "ya había otro mapa en {path}: lo he guardado aparte como {kept} antes de escribir."
+    ),
+    "builder.msg.damaged_kept": (
+        "{path} no se podía abrir (¿dañado?): lo he guardado aparte como {kept}, sin tocarlo."
+    ),
     "builder.msg.exported": "exportado a {path}.",
     "builder.msg.no_path": "escribe primero el nombre del archivo (por ejemplo mi_mapa.json).",
     "builder.msg.stage_added": "etapa «{name}» añadida.",
@@ -445,6 +451,8 @@ EN: dict[str, str] = {
     "builder.msg.autosaved": "autosaved to {path}.",
     "builder.msg.and_autosaved": "(autosaved to {path})",
     "builder.msg.loaded": "map opened from {path}.",
+    "builder.msg.previous_kept": "there was another map at {path}: I kept it as {kept} before writing.",
+    "builder.msg.damaged_kept": "{path} could not be opened (damaged?): I kept it untouched as {kept}.",
     "builder.msg.exported": "exported to {path}.",
     "builder.msg.no_path": "first type the file name (for example my_map.json).",
     "builder.msg.stage_added": "stage «{name}» added.",
