@@ -26,12 +26,28 @@ import traitlets
 from cjcourse.events import EventLogError, validate_events
 from cjcourse.i18n import t
 
-__all__ = ["STYLE", "MeasureExplorer", "fmt_hours", "fmt_num", "fmt_pct", "html_table", "prepare"]
+__all__ = [
+    "STYLE",
+    "MeasureExplorer",
+    "column_label",
+    "fmt_hours",
+    "fmt_num",
+    "fmt_pct",
+    "html_table",
+    "prepare",
+]
 
 #: Style of every control: the Spanish label is never cut.
 STYLE = {"description_width": "initial"}
 # status colours (Okabe–Ito) always come with a word and a symbol
 _STATUS = {"ok": ("✔", "#009E73"), "error": ("✖", "#D55E00"), "warning": ("⚠", "#E69F00")}
+
+
+def column_label(column: str | None) -> str:
+    """The student's word for a data column ("device" -> "dispositivo"); unknown names unchanged."""
+    if column is None:
+        return t("widgets.none")
+    return t(f"widgets.column.{column}", default=str(column))
 
 
 # ----------------------------------------------------------------------------- Spanish numbers

@@ -36,6 +36,7 @@ from cjcourse.metrics.funnel import _finish
 from cjcourse.widgets._base import (
     STYLE,
     MeasureExplorer,
+    column_label,
     fmt_hours,
     fmt_num,
     fmt_pct,
@@ -311,9 +312,10 @@ class FunnelExplorer(MeasureExplorer):
             max=3650,
             description=t("widgets.funnel.window"),
             style=STYLE,
+            layout=widgets.Layout(width="26em"),  # room for the number next to the long label
         )
         self.by_control = widgets.Dropdown(
-            options=[(t("widgets.none"), None)] + [(c, c) for c in by_options],
+            options=[(t("widgets.none"), None)] + [(column_label(c), c) for c in by_options],
             value=by if by in by_options else None,
             description=t("widgets.funnel.by"),
             style=STYLE,
@@ -414,7 +416,7 @@ class FunnelExplorer(MeasureExplorer):
                 parts.append(
                     t(
                         "widgets.funnel.read_by",
-                        by=by,
+                        by=column_label(by),
                         best=best[by],
                         best_conv=fmt_pct(best["conversion_from_start"], 1),
                         worst=worst_g[by],

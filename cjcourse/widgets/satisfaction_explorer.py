@@ -27,7 +27,7 @@ from cjcourse.charts.satisfaction import VALUE_COLUMN, satisfaction_chart
 from cjcourse.events import EventLogError, check_columns
 from cjcourse.i18n import t
 from cjcourse.metrics import SmallSampleWarning, ces_summary, csat_summary, nps_summary
-from cjcourse.widgets._base import STYLE, MeasureExplorer, fmt_num, html_table
+from cjcourse.widgets._base import STYLE, MeasureExplorer, column_label, fmt_num, html_table
 
 __all__ = ["SatisfactionExplorer"]
 
@@ -95,7 +95,7 @@ class SatisfactionExplorer(MeasureExplorer):
             style=STYLE,
         )
         self.by_control = widgets.Dropdown(
-            options=[(t("widgets.none"), None)] + [(c, c) for c in by_options],
+            options=[(t("widgets.none"), None)] + [(column_label(c), c) for c in by_options],
             value=by if by in by_options else None,
             description=t("widgets.sat.by"),
             style=STYLE,
@@ -161,7 +161,7 @@ class SatisfactionExplorer(MeasureExplorer):
             row = res.iloc[0]
             parts = []
             if by:
-                parts.append(t("widgets.sat.read_one_group", by=by, group=row[by]))
+                parts.append(t("widgets.sat.read_one_group", by=column_label(by), group=row[by]))
             parts.append(
                 t(
                     "widgets.sat.read_single",
@@ -186,7 +186,7 @@ class SatisfactionExplorer(MeasureExplorer):
         parts = [
             t(
                 "widgets.sat.read_best",
-                by=by,
+                by=column_label(by),
                 name=name,
                 best=best[by],
                 best_value=self._value(best["value"], metric),

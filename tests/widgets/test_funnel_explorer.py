@@ -189,3 +189,9 @@ def test_a_parquet_file_works_like_a_frame(events, tmp_path):
     assert fx.error is None
     _same(fx.result, metrics.funnel(events, list(FUNNEL_STEPS), by="device"))
     assert "segment" in [v for _, v in fx.by_control.options]
+
+
+def test_breakdown_is_named_in_the_students_words(events):
+    explorer = FunnelExplorer(events, by="device", render="none")
+    assert ("dispositivo", "device") in list(explorer.by_control.options)
+    assert "Por dispositivo" in explorer.reading and "Por device" not in explorer.reading

@@ -1,6 +1,11 @@
 """Messages of the measuring widgets (cjcourse.widgets.*_explorer, PainPointFinder) and charts."""
 
 ES: dict[str, str] = {
+    "widgets.column.channel": "canal",
+    "widgets.column.device": "dispositivo",
+    "widgets.column.segment": "segmento",
+    "widgets.column.stage": "etapa",
+    "widgets.column.contact_channel": "canal de contacto",
     # ---- shared
     "widgets.title": "Explorador",
     "widgets.error": "Error:",
@@ -269,6 +274,11 @@ ES: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "widgets.column.channel": "channel",
+    "widgets.column.device": "device",
+    "widgets.column.segment": "segment",
+    "widgets.column.stage": "stage",
+    "widgets.column.contact_channel": "contact channel",
     "widgets.title": "Explorer",
     "widgets.error": "Error:",
     "widgets.warning": "Note:",
