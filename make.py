@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("CJCOURSE_VENV", ROOT / ".venv"))
 STAMP = VENV / ".cjcourse-installed"
 MIN_PYTHON = (3, 11)
+#: Debian packages the test suite uses: bubblewrap sandboxes student code while grading,
+#: PostgreSQL is the second gradebook backend the instructor tests start on 127.0.0.1.
+TEST_APT_PACKAGES = ["bubblewrap", "postgresql"]
 
 
 def say(msg: str) -> None:
@@ -61,6 +64,32 @@ def apt_install(packages: list[str]) -> None:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run([*prefix, "apt-get", "update", "-q"], env=env)
     run([*prefix, "apt-get", "install", "-y", "-q", *packages], env=env)
+
+
+def missing_apt(packages: list[str]) -> list[str]:
+    if not shutil.which("dpkg-query"):
+        return []  # not Debian: the tests that need these skip with a reason
+    missing = []
+    for name in packages:
+        out = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name],
+                             capture_output=True, text=True)
+        if "install ok installed" not in out.stdout:
+            missing.append(name)
+    return missing
+
+
+def ensure_test_packages() -> None:
+    missing = missing_apt(TEST_APT_PACKAGES)
+    if not missing:
+        return
+    can = os.geteuid() == 0 or subprocess.run(["sudo", "-n", "true"],
+                                             capture_output=True).returncode == 0
+    if not can:
+        say(f"Aviso: faltan {', '.join(missing)} (apt) y no hay permisos para instalarlos; "
+            "las pruebas que los necesitan se saltarán con un motivo.")
+        return
+    say(f"Instalando paquetes del sistema para las pruebas: {', '.join(missing)} …")
+    apt_install(missing)
 
 
 def ensure_venv() -> None:
@@ -113,6 +142,7 @@ def main(argv: list[str]) -> int:
     if command == "start":
         os.execv(str(bindir / "cjcourse"), [str(bindir / "cjcourse"), "start", *rest])
     # test
+    ensure_test_packages()
     proc = subprocess.run([str(venv_python()), "-m", "pytest", *rest], cwd=ROOT)
     return proc.returncode
 
