@@ -10,6 +10,7 @@ same ``configure()`` as the repository's, reading the sources from ``course/`` d
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -19,10 +20,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.course.helpers import COURSE, GRADED_MODULES, is_autograded_answer, nbgrader
+from tests.course.helpers import COURSE, GRADED_MODULES, is_autograded_answer, is_test, nbgrader
 from tests.course.wrong_answers import WRONG_ANSWERS
 
-STUDENTS = ("solucion", "en_blanco", "erronea")
+STUDENTS = ("solucion", "en_blanco", "erronea", "tramposa")
+#: what a student who knows a little Python might try: make every check "pass"
+FAKE_CHECKS = "def _pasa(*args, **kwargs):\n    print('✔ ¡Correcto!')\n\n{names}\n"
 
 
 def run_nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -57,12 +60,26 @@ def graded(request, tmp_path_factory):
     for student in STUDENTS:
         dest = submitted / student / module.name
         shutil.copytree(module.path if student == "solucion" else release, dest)
-        if student == "erronea":
+        if student in ("erronea", "tramposa"):
             for path in dest.glob("*.ipynb"):
                 nb = nbformat.read(path, as_version=4)
+                checks = sorted(
+                    {
+                        n.id
+                        for c in nb.cells
+                        if is_test(c)
+                        for n in ast.walk(ast.parse(c.source))
+                        if isinstance(n, ast.Name) and n.id.startswith("check_")
+                    }
+                )
+                first = True
                 for cell in nb.cells:
                     if is_autograded_answer(cell):
                         cell.source = wrong[nbgrader(cell)["grade_id"]]
+                        if student == "tramposa" and first:
+                            fakes = "\n".join(f"{name} = _pasa" for name in checks)
+                            cell.source = FAKE_CHECKS.format(names=fakes) + cell.source
+                            first = False
                 nbformat.write(nb, path)
     auto = run_nbgrader(root, "autograde", module.name, "--force")
     assert auto.returncode == 0, auto.stdout[-3000:] + auto.stderr[-3000:]
@@ -91,7 +108,7 @@ def test_solution_earns_full_autograded_marks(graded):
 
 
 @pytest.mark.course
-@pytest.mark.parametrize("student", ["en_blanco", "erronea"])
+@pytest.mark.parametrize("student", ["en_blanco", "erronea", "tramposa"])
 def test_blank_and_wrong_submissions_earn_zero(graded, student):
     module, _, scores = graded
     earned = {k: s for k, (s, m) in scores[student].items() if m > 0 and s not in (0, 0.0)}

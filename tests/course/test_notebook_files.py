@@ -85,8 +85,13 @@ def test_exercise_conventions(module):
             elif is_test(cell):
                 tests.append(meta["grade_id"])
                 assert meta.get("locked") and meta.get("points", 0) > 0
+                call = ast.parse(cell.source).body[-1].value.func.id
+                assert re.search(
+                    rf"^from cjcourse\.grading\.\w+ import {call}\b", cell.source, re.M
+                ), "a check cell imports its check itself: a student's redefinition can't fool it"
                 assert "raises-exception" in cell.metadata.get("tags", []), (
-                    "tag check cells `raises-exception` so Run All shows every verdict")
+                    "tag check cells `raises-exception` so Run All shows every verdict"
+                )
                 assert cell.source.startswith("# "), "a check cell starts with a comment label"
                 last = ast.parse(cell.source).body[-1]
                 assert (
