@@ -91,7 +91,8 @@ def _execute_job(job: dict) -> dict:
     nb = nbformat.reads(job["notebook"], as_version=4)
     work = sandboxed_workdir(Path(job["submitted"]), Path(job["release"]))
     try:
-        result = execute_notebook(nb, work, SandboxPolicy(**job["policy"]))
+        policy = SandboxPolicy(**{**job["policy"], "student_id": job["student"]})
+        result = execute_notebook(nb, work, policy)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out = Path(job["cache"])

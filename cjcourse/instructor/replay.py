@@ -106,6 +106,7 @@ class ReplayExecute(NbGraderPreprocessor):
             cell_timeout_s=self.timeout,
             notebook_timeout_s=self.notebook_timeout,
             isolate=bool(self.isolate),
+            student_id=str(resources.get("nbgrader", {}).get("student", "") or ""),
         )
         work = sandboxed_workdir(Path(resources.get("metadata", {}).get("path", "") or "."))
         try:

@@ -45,6 +45,9 @@ class SandboxPolicy:
     cell_timeout_s: int = 120
     notebook_timeout_s: int = 600
     isolate: bool = True  # False: no bubblewrap even where it exists (rlimits only)
+    #: whose notebook this is: exported as CJCOURSE_STUDENT_ID so per-student data exercises
+    #: (module 5) load that student's shop even though the kernel runs in a temporary folder
+    student_id: str = ""
 
 
 @functools.cache
@@ -101,8 +104,10 @@ def wrap_command(
         "--core=0",
         "--",
     ]
+    identity = {"CJCOURSE_STUDENT_ID": policy.student_id} if policy.student_id else {}
     if not (policy.isolate and bwrap_available()):
-        return limits + argv
+        env_prefix = ["env", *(f"{k}={v}" for k, v in identity.items())] if identity else []
+        return limits + env_prefix + argv
     home = str(workdir)
     venv_bin = str(Path(sys.executable).parent)
     cmd = [
@@ -129,6 +134,7 @@ def wrap_command(
         "PYTHONDONTWRITEBYTECODE": "1",
         "JUPYTER_PLATFORM_DIRS": "1",
         "CJCOURSE_LANG": os.environ.get("CJCOURSE_LANG", "es"),
+        **identity,
     }
     for key, value in env.items():
         cmd += ["--setenv", key, value]

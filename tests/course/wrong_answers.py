@@ -192,4 +192,35 @@ WRONG_ANSWERS: dict[str, dict[str, str]] = {
             'perdidos_canal = tabla.loc[tabla["dropoff"].idxmax(), "dropoff_customers"]\n'
         ),
     },
+    "module6_cases": {
+        # cart abandonment put in decisión and carts per visit in compra (swapped)
+        "m6_p1_respuesta": (
+            "metrica_etapa = {\n"
+            '    "Visitas nuevas que llegan desde buscadores": "conciencia",\n'
+            '    "Fichas de producto vistas por visita": "consideración",\n'
+            '    "Carritos creados por visita": "compra",\n'
+            '    "Tasa de abandono del carrito": "decisión",\n'
+            '    "Resolución en el primer contacto (FCR) de las consultas sobre un pedido": "poscompra",\n'
+            '    "NPS de los clientes con más de un año de antigüedad": "lealtad",\n'
+            "}\n"
+        ),
+        # the share of one-time buyers instead of the repeat buyers
+        "m6_p2_respuesta": "repiten_pct = 1218 / 2357 * 100\n",
+        # divides by every subscriber of the table instead of the channel's
+        "m6_p3_respuesta": "baja_afiliados = 197 / (627 + 1072 + 511 + 972) * 100\n",
+        # the new CLV, not the increase
+        "m6_p4_respuesta": "mejora_clv = 9 * 0.93 / (1 + 0.01 - 0.93)\n",
+        # reads the observed gap as the effect of the programme
+        "m6_p5_respuesta": 'respuesta_5 = "a"\n',
+        # the onboarding finding placed where the subscriber cancels (lealtad)
+        "m6_p6_respuesta": (
+            "hallazgo_etapa = {\n"
+            '    "Ritmo: casi la mitad de las bajas dicen «no lo usaba», y quien no completa la bienvenida en sus dos primeras semanas se va mucho más": "lealtad",\n'
+            '    "CDNOW: más de la mitad de los clientes no vuelve a comprar en 18 meses": "lealtad",\n'
+            '    "CDNOW: un cliente duda si es seguro dar su tarjeta por internet antes de hacer el pedido": "decisión",\n'
+            '    "Ritmo: una de cada cuatro bajas se debe al precio, cuando llega el cobro mensual": "lealtad",\n'
+            '    "Ritmo: los anuncios con afiliados traen a gente que conoce la marca por primera vez, pero a un CAC de 17 €": "conciencia",\n'
+            "}\n"
+        ),
+    },
 }

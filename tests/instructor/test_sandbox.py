@@ -128,3 +128,16 @@ def test_folder_is_left_as_given(tmp_path: Path):
     assert (
         tmp_path / "basura.txt"
     ).exists()  # the caller's temporary folder, removed by the caller
+
+
+@pytest.mark.parametrize("isolate", [True, False], ids=["bubblewrap", "rlimits-only"])
+def test_the_kernel_knows_whose_notebook_it_runs(tmp_path, isolate):
+    """Per-student data (module 5) needs the student's id inside the temporary sandbox folder."""
+    if isolate and not bwrap_available():
+        pytest.skip("bubblewrap (bwrap) no está instalado: apt-get install bubblewrap")
+    policy = SandboxPolicy(
+        cell_timeout_s=20, notebook_timeout_s=60, isolate=isolate, student_id="ana.garcia"
+    )
+    code = "import os\nprint('id=' + os.environ.get('CJCOURSE_STUDENT_ID', '-'))"
+    result = execute_notebook(notebook(code), tmp_path, policy)
+    assert "id=ana.garcia" in text(result.notebook)
