@@ -42,6 +42,10 @@ def run_nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def _graded(path: Path) -> bool:
+    return any(nbgrader(c).get("grade") for c in nbformat.read(path, as_version=4).cells)
+
+
 @pytest.fixture(scope="module", params=GRADED_MODULES, ids=lambda m: m.name)
 def graded(request, tmp_path_factory):
     """Generate, submit three versions and autograde one module; yields (module, root, gradebook)."""
@@ -59,7 +63,14 @@ def graded(request, tmp_path_factory):
     wrong = WRONG_ANSWERS[module.name]
     for student in STUDENTS:
         dest = submitted / student / module.name
-        shutil.copytree(module.path if student == "solucion" else release, dest)
+        # Lessons have no grade cells: submitting only the graded notebooks keeps this test
+        # fast (nbgrader records the lessons as not submitted, worth 0 of 0 points).
+        lessons = [nb.name for nb in module.notebooks if not _graded(nb)]
+        shutil.copytree(
+            module.path if student == "solucion" else release,
+            dest,
+            ignore=shutil.ignore_patterns(*lessons),
+        )
         if student in ("erronea", "tramposa"):
             for path in dest.glob("*.ipynb"):
                 nb = nbformat.read(path, as_version=4)
