@@ -26,8 +26,9 @@ VENV = Path(os.environ.get("CJCOURSE_VENV", ROOT / ".venv"))
 STAMP = VENV / ".cjcourse-installed"
 MIN_PYTHON = (3, 11)
 #: Debian packages the test suite uses: bubblewrap sandboxes student code while grading,
-#: PostgreSQL is the second gradebook backend the instructor tests start on 127.0.0.1.
-TEST_APT_PACKAGES = ["bubblewrap", "postgresql"]
+#: PostgreSQL is the second gradebook backend the instructor tests start on 127.0.0.1,
+#: Chromium is the browser the browser tests drive (Playwright cannot download one here).
+TEST_APT_PACKAGES = ["bubblewrap", "postgresql", "chromium"]
 
 
 def say(msg: str) -> None:

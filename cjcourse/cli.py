@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cjcourse", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"cjcourse {__version__}")
     parser.add_argument("--lang", choices=["es", "en"], help=t("cli.help_lang"))
-    sub = parser.add_subparsers(dest="command", metavar="{start,check,instructor}")
+    sub = parser.add_subparsers(dest="command", metavar="{start,check,app,instructor}")
 
     start = sub.add_parser("start", help=t("cli.help_start"), description=t("cli.help_start"))
     start.add_argument("--workspace", help=t("cli.help_workspace"))
@@ -121,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["es", "en"], help=t("cli.help_lang"), default=argparse.SUPPRESS
     )
     check.set_defaults(func=cmd_check)
+
+    from cjcourse.app import add_app_parser  # `cjcourse app`: the widgets as a Voilà web app
+
+    add_app_parser(sub)
 
     # `cjcourse instructor …`: the instructor's workflow lives in cjcourse/instructor/.
     from cjcourse.instructor.cli import add_instructor_parser

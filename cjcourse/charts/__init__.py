@@ -1,12 +1,14 @@
 """Altair chart builders (data in, ``alt.Chart`` out; they never display anything).
 
 Call :func:`enable_offline` once per notebook: altair's default renderer loads Vega from a
-CDN, which fails without internet ("Error loading script"). The ``html`` renderer with the
-``inline`` template embeds the JavaScript in the output and works offline in JupyterLab and
-Voilà.
+CDN, which fails without internet ("Error loading script"). We render charts to SVG in Python
+(vl-convert): no JavaScript in the page, so it works offline in JupyterLab, Voilà and
+nbconvert. (The ``html`` renderer with the ``inline`` template was tried first: every chart
+declares ``const spec`` at page level, so in JupyterLab only the first chart of a notebook
+drew — the browser tests caught it.)
 
 >>> enable_offline()
-'html'
+'svg'
 >>> PALETTE[0]
 '#0072B2'
 """
@@ -23,5 +25,5 @@ def enable_offline() -> str:
     """Make altair charts render without internet in JupyterLab, Voilà and nbconvert."""
     import altair as alt
 
-    alt.renderers.enable("html", template="inline")
+    alt.renderers.enable("svg")
     return alt.renderers.active

@@ -1,0 +1,1 @@
+"""Notebooks served by `cjcourse app` (Voilà) and their page template."""
