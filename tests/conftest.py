@@ -109,3 +109,11 @@ def fresh_workspace(built_demo, tmp_path: Path) -> tuple[Path, Path]:
     copy = tmp_path / "ws"
     shutil.copytree(ws, copy)
     return course, copy
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: Playwright's sync API keeps an asyncio loop running in the main
+    thread while its session lives, and in-process code that calls ``asyncio.run`` afterwards
+    (the instructor sandbox tests) would fail with "cannot be called from a running event loop".
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
