@@ -72,8 +72,9 @@ def missing_apt(packages: list[str]) -> list[str]:
         return []  # not Debian: the tests that need these skip with a reason
     missing = []
     for name in packages:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name],
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True
+        )
         if "install ok installed" not in out.stdout:
             missing.append(name)
     return missing
@@ -83,11 +84,15 @@ def ensure_test_packages() -> None:
     missing = missing_apt(TEST_APT_PACKAGES)
     if not missing:
         return
-    can = os.geteuid() == 0 or subprocess.run(["sudo", "-n", "true"],
-                                             capture_output=True).returncode == 0
+    can = (
+        os.geteuid() == 0
+        or subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0
+    )
     if not can:
-        say(f"Aviso: faltan {', '.join(missing)} (apt) y no hay permisos para instalarlos; "
-            "las pruebas que los necesitan se saltarán con un motivo.")
+        say(
+            f"Aviso: faltan {', '.join(missing)} (apt) y no hay permisos para instalarlos; "
+            "las pruebas que los necesitan se saltarán con un motivo."
+        )
         return
     say(f"Instalando paquetes del sistema para las pruebas: {', '.join(missing)} …")
     apt_install(missing)

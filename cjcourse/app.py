@@ -50,8 +50,13 @@ def default_app_dir() -> Path:
     return default_workspace() / "app"
 
 
-def voila_command(target: Path, port: int, *, open_browser: bool = False) -> list[str]:
-    """The Voilà command line: loopback only, fixed port, offline template, no nbgrader."""
+def voila_command(
+    target: Path, port: int, *, open_browser: bool = False, lang: str = "es"
+) -> list[str]:
+    """The Voilà command line: loopback only, fixed port, offline template, no nbgrader.
+
+    ``lang`` is the page's ``<html lang>``: screen readers pick their voice from it.
+    """
     return [
         sys.executable,
         "-m",
@@ -63,6 +68,7 @@ def voila_command(target: Path, port: int, *, open_browser: bool = False) -> lis
         f"--Voila.open_browser={open_browser}",
         f"--template={VOILA_TEMPLATE}",
         "--theme=light",
+        f"--VoilaExporter.language_code={lang}",
         "--show_tracebacks=False",
         f"--VoilaConfiguration.extension_denylist=['{NBGRADER_LAB_EXTENSION}']",
         # the page serves nothing but the app (no files from the notebook's folder)
@@ -95,8 +101,9 @@ def cmd_app(args: argparse.Namespace) -> int:
     print(t("app.starting", url=f"http://127.0.0.1:{port}/"))
     print(t("app.folder", path=app_dir))
     print(t("app.how_to_stop"), flush=True)
-    cmd = voila_command(target, port, open_browser=not args.no_browser)
-    env = app_environment(get_language(), app_dir)
+    lang = get_language()
+    cmd = voila_command(target, port, open_browser=not args.no_browser, lang=lang)
+    env = app_environment(lang, app_dir)
     if os.name == "posix":
         os.chdir(app_dir)
         os.execve(sys.executable, cmd, env)  # the server takes this process's PID and Ctrl+C

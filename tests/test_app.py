@@ -43,6 +43,8 @@ def test_voila_listens_on_loopback_offline_and_without_nbgrader(tmp_path):
     assert "--Voila.open_browser=False" in cmd
     assert "--VoilaConfiguration.extension_denylist=['@jupyter/nbgrader']" in cmd
     assert "--template=cjcourse" in cmd
+    assert "--VoilaExporter.language_code=es" in cmd  # <html lang="es">: the screen reader's voice
+    assert "--VoilaExporter.language_code=en" in voila_command(tmp_path / "a.ipynb", 1, lang="en")
 
 
 def test_the_offline_template_drops_the_cdn_links():

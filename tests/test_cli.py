@@ -97,8 +97,10 @@ def test_start_serves_the_workspace_and_a_second_start_keeps_the_edit(demo_cours
             urllib.request.urlopen(f"http://127.0.0.1:{port}/formgrader?token={token}", timeout=5)
         assert err.value.code == 404
         # the interface is in Spanish: JupyterLab reads es_ES and the language pack serves it
-        settings = get_json(f"http://127.0.0.1:{port}/lab/api/settings/"
-                            f"@jupyterlab/translation-extension:plugin?token={token}")
+        settings = get_json(
+            f"http://127.0.0.1:{port}/lab/api/settings/"
+            f"@jupyterlab/translation-extension:plugin?token={token}"
+        )
         assert '"locale": "es_ES"' in settings["raw"]
         bundle = get_json(f"http://127.0.0.1:{port}/lab/api/translations/es_ES?token={token}")
         assert bundle["data"], "the Spanish language pack is installed"

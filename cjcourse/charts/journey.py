@@ -169,7 +169,7 @@ def journey_chart(journey: JourneyMap, *, stage_width: int = 170) -> alt.VConcat
             orient="top", labelAngle=0, labelFontWeight="bold", labelLimit=stage_width - 10
         ),
     )
-    curve_legend = alt.Legend(title=t("journey.chart.curve"), orient="top-left")
+    curve_legend = alt.Legend(title=t("journey.chart.curve"), orient="top", direction="horizontal")
     y_emotion = alt.Y(
         "emocion",
         type="quantitative",

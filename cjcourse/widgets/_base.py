@@ -23,6 +23,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
+from cjcourse.charts.render import svg_figure
 from cjcourse.events import EventLogError, validate_events
 from cjcourse.i18n import t
 
@@ -342,14 +343,7 @@ class MeasureExplorer(widgets.VBox):
     def _svg(self) -> str:
         if not self.chart_spec:
             return ""
-        import vl_convert
-
         try:
-            svg = vl_convert.vegalite_to_svg(self.chart_spec)
+            return svg_figure(self.chart_spec, self.reading or t(self._title_key))
         except Exception:  # pragma: no cover (the table and the reading still show the result)
             return ""
-        label = html.escape(self.reading or t(self._title_key))
-        return (
-            f"<figure role='img' aria-label='{label}' style='margin:0;max-width:100%;"
-            f"overflow-x:auto'>{svg}</figure>"
-        )

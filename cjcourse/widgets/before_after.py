@@ -28,6 +28,7 @@ from cjcourse.comparison import (
     simulate_checkout_change,
 )
 from cjcourse.i18n import t
+from cjcourse.widgets.controls import IntSlider
 
 __all__ = ["BeforeAfterExplorer"]
 
@@ -46,13 +47,8 @@ class BeforeAfterExplorer(widgets.VBox):
             description=t("modules.before_after.design"),
             style={"description_width": "initial"},
         )
-        self.days = widgets.IntSlider(
-            value=28,
-            min=7,
-            max=28,
-            step=7,
-            description=t("modules.before_after.days"),
-            style={"description_width": "initial"},
+        self.days = IntSlider(
+            value=28, min=7, max=28, step=7, description=t("modules.before_after.days")
         )
         self.view = widgets.HTML()
         self.table = pd.DataFrame()

@@ -37,6 +37,7 @@ import traitlets
 
 from cjcourse.charts import enable_offline
 from cjcourse.charts.journey import EXPORT_FORMATS, journey_chart, save_chart
+from cjcourse.charts.render import svg_figure
 from cjcourse.formats import to_mermaid, to_ojf, write_csv
 from cjcourse.i18n import t
 from cjcourse.journey import (
@@ -64,6 +65,7 @@ from cjcourse.journey import (
     severity_word,
 )
 from cjcourse.stages import STAGE_MODELS, stage_model_options
+from cjcourse.widgets.controls import Slider
 
 __all__ = ["JourneyMapBuilder"]
 
@@ -227,15 +229,8 @@ class JourneyMapBuilder(widgets.VBox):
             "builder.move_down", lambda: self.move_stage(+1), "arrow-right"
         )
 
-        def slider(key: str) -> widgets.FloatSlider:
-            return widgets.FloatSlider(
-                description=t(key),
-                step=0.5,
-                style=_STYLE,
-                continuous_update=False,
-                readout_format="+.1f",
-                layout=_wide(),
-            )
+        def slider(key: str) -> Slider:
+            return Slider(description=t(key), step=0.5, decimals=1, signed=True, layout=_wide())
 
         self.emotion = slider("builder.emotion")
         self.emotion_recorded = widgets.Checkbox(
@@ -426,23 +421,21 @@ class JourneyMapBuilder(widgets.VBox):
         if self.chart is not None:
             self._draw()
 
+    def _summary_label(self) -> str:
+        title = self.journey.title.strip()
+        return f"{t('builder.summary')}: {title}" if title else t("builder.summary")
+
     def _draw(self) -> None:
         self.summary_view.value = (
-            f'<div role="region" aria-label="{html.escape(t("builder.summary"))}">'
+            # named after the map: two builders on one page are two distinct landmarks
+            f'<div role="region" aria-label="{html.escape(self._summary_label())}">'
             f"<strong>{html.escape(t('builder.summary'))}</strong><ul>"
             + "".join(f"<li>{html.escape(line)}</li>" for line in self.summary.splitlines())
             + "</ul></div>"
         )
         if self.render == "svg":
-            import vl_convert
-
-            svg = vl_convert.vegalite_to_svg(self.chart_spec)
-            label = html.escape(t("builder.chart_label"))
-            # wide maps scroll sideways instead of squeezing the summary out of view
-            self.chart_view.value = (
-                f'<figure aria-label="{label}" style="margin:0;max-width:100%;overflow-x:auto">'
-                f"{svg}</figure>"
-            )
+            # wide maps scroll sideways (keyboard too) instead of squeezing the summary out of view
+            self.chart_view.value = svg_figure(self.chart_spec, t("builder.chart_label"))
         else:
             self.chart_view.value = ""
 

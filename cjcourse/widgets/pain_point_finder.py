@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +28,7 @@ import pandas as pd
 import traitlets
 
 from cjcourse.charts.painpoints import measured_emotion, measured_map_chart, pain_chart
+from cjcourse.charts.render import svg_figure
 from cjcourse.data import STAGES
 from cjcourse.events import EventLogError, check_columns
 from cjcourse.i18n import t
@@ -36,7 +36,6 @@ from cjcourse.journey import JourneyMap, emotion_word
 from cjcourse.metrics import pain_points
 from cjcourse.metrics.painpoints import _minmax
 from cjcourse.widgets._base import (
-    STYLE,
     MeasureExplorer,
     fmt_hours,
     fmt_num,
@@ -44,6 +43,7 @@ from cjcourse.widgets._base import (
     html_table,
     prepare,
 )
+from cjcourse.widgets.controls import Slider
 
 __all__ = ["PainPointFinder"]
 
@@ -168,15 +168,7 @@ class PainPointFinder(MeasureExplorer):
             self.stages = tuple(stages or ())
         labels = ("widgets.pain.w_dropoff", "widgets.pain.w_time", "widgets.pain.w_sat")
         self.weight_controls = [
-            widgets.FloatSlider(
-                value=float(w),
-                min=0.0,
-                max=3.0,
-                step=0.5,
-                description=t(key),
-                style=STYLE,
-                continuous_update=False,
-            )
+            Slider(value=float(w), min=0.0, max=3.0, step=0.5, decimals=1, description=t(key))
             for key, w in zip(labels, self.weights, strict=True)
         ]
         for i, control in enumerate(self.weight_controls):
@@ -291,13 +283,7 @@ class PainPointFinder(MeasureExplorer):
         if self.error or self.map_chart is None or self.render != "svg":
             self.map_view.value = ""
             return
-        import vl_convert
-
-        svg = vl_convert.vegalite_to_svg(self.map_spec)
-        label = html.escape(self.reading)
-        self.map_view.value = (
-            f"<figure role='img' aria-label='{label}' style='margin:0'>{svg}</figure>"
-        )
+        self.map_view.value = svg_figure(self.map_spec, self.reading)
 
     def _table_html(self) -> str:
         cols = [

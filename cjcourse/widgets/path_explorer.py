@@ -33,6 +33,7 @@ from cjcourse.events import EventLogError
 from cjcourse.i18n import t
 from cjcourse.metrics.paths import END
 from cjcourse.widgets._base import STYLE, MeasureExplorer, fmt_num, fmt_pct, html_table, prepare
+from cjcourse.widgets.controls import IntSlider
 
 __all__ = ["PathExplorer", "trim_journeys"]
 
@@ -285,21 +286,17 @@ class PathExplorer(MeasureExplorer):
             description=t("widgets.paths.end"),
             style=STYLE,
         )
-        self.top_n_control = widgets.IntSlider(
+        self.top_n_control = IntSlider(
             value=top_n if isinstance(top_n, int) and 1 <= top_n <= 30 else 10,
             min=1,
             max=30,
             description=t("widgets.paths.top_n"),
-            style=STYLE,
-            continuous_update=False,
         )
-        self.max_steps_control = widgets.IntSlider(
+        self.max_steps_control = IntSlider(
             value=max_steps if isinstance(max_steps, int) and 2 <= max_steps <= 10 else 5,
             min=2,
             max=10,
             description=t("widgets.paths.max_steps"),
-            style=STYLE,
-            continuous_update=False,
         )
         self.focus_control = widgets.Dropdown(
             options=[(n, n) for n in names],

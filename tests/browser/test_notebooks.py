@@ -53,7 +53,7 @@ RUN_ALL = """async () => {
 
 CHART_SELECTOR = (
     ".vega-embed svg, .vega-embed canvas, .jp-RenderedSVG svg, .jp-RenderedHTMLCommon svg, "
-    ".jupyter-widgets svg, .jp-RenderedImage img, .jp-RenderedSVG img"
+    ".jupyter-widgets svg, .jp-RenderedImage img, .jp-RenderedSVG img, img.cjcourse-chart"
 )
 
 # Every code cell: its source, tags, outputs (model) and what its output area shows (DOM).
@@ -73,7 +73,10 @@ CELLS = """(selector) => {
       outputs: c.model.outputs.toJSON(),
       widgets: q('.jupyter-widgets'),
       widgetErrors: node ? (node.innerText.match(/Error displaying widget/g) || []).length : 0,
-      charts: q(selector),
+      // a chart image counts once the browser has decoded it (a broken SVG has no size)
+      charts: node ? [...node.querySelectorAll(selector)]
+                       .filter(e => e.tagName !== 'IMG' || (e.complete && e.naturalWidth > 0))
+                       .length : 0,
       text: node ? node.innerText : '',
     };
   }).filter(c => c !== null);
@@ -90,7 +93,7 @@ DRAWN = """(selector) => {
       const d = o.data || {};
       const html = [].concat(d['text/html'] || []).join('');
       const chart = d['image/svg+xml'] || d['image/png'] || html.includes('vega-embed')
-                    || html.includes('<svg');
+                    || html.includes('<svg') || html.includes('cjcourse-chart');
       if (chart && !node.querySelector(selector)) return false;
       if (d['application/vnd.jupyter.widget-view+json'] && !node.querySelector('.jupyter-widgets'))
         return false;
@@ -109,7 +112,11 @@ def _is_expected_check_failure(cell: dict, output: dict) -> bool:
 def _shows_chart(output: dict) -> bool:
     data = output.get("data", {})
     html = "".join(data.get("text/html", ""))
-    return "image/svg+xml" in data or "image/png" in data or "vega-embed" in html or "<svg" in html
+    return (
+        "image/svg+xml" in data
+        or "image/png" in data
+        or any(mark in html for mark in ("vega-embed", "<svg", "cjcourse-chart"))
+    )
 
 
 CLOSE_ALL = """async () => {
@@ -194,7 +201,7 @@ def interact_generic(page, out) -> str:
         tried.append("toggle button")
         if _changed(page, out, before):
             return tried[-1]
-    sliders = out.locator(".widget-slider .noUi-handle, .widget-slider [role=slider]")
+    sliders = out.locator("input[type=range]")
     if sliders.count():
         before = out.inner_text()
         sliders.first.focus()

@@ -370,7 +370,8 @@ def test_an_empty_custom_map_can_be_built_from_scratch():
 def test_svg_render_shows_the_chart_without_javascript():
     b = JourneyMapBuilder(load_example_map("hotel"))
     assert "<svg" in b.chart_view.value and "<script" not in b.chart_view.value
-    assert b.chart_view.value.startswith('<figure aria-label="Gráfico del mapa')
+    assert b.chart_view.value.startswith('<figure role="img" aria-label="Gráfico del mapa')
+    assert 'tabindex="0"' in b.chart_view.value.split(">", 1)[0]  # wide maps: keyboard scroll
     b.render = "none"
     assert b.chart_view.value == ""
 
