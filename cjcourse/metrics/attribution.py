@@ -41,7 +41,10 @@ def _journeys(
     event_col: str,
     timestamp_col: str,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(touches, conversions): touches carry journey id, position, count, seconds to conversion."""
+    """(touches, conversions): touches carry journey id, position, count, seconds to conversion.
+
+    Raises :class:`EventLogError` (Spanish, naming the event and column) when nothing converts.
+    """
     cols = [customer_col, event_col, timestamp_col, channel_col]
     if revenue_col:
         cols.append(revenue_col)
@@ -95,6 +98,8 @@ def _journeys(
     g = touches.groupby("journey", sort=False)
     touches["pos"] = g.cumcount()
     touches["n"] = g["ts"].transform("size")
+    if conversions.empty:
+        raise EventLogError(t("metrics.no_conversions", event=conversion_event, column=event_col))
     return touches.reset_index(drop=True), conversions
 
 
@@ -195,8 +200,6 @@ def attribution(
         event_col=event_col,
         timestamp_col=timestamp_col,
     )
-    if conversions.empty:
-        raise EventLogError(t("metrics.no_conversions", event=conversion_event, column=event_col))
     conv_t = touches[touches["converted"]].copy()
     conv_t["credit"] = _credits(conv_t, model, half_life_days, position_weights)
     rev = pd.Series(conversions["revenue"].to_numpy(), index=conversions["journey"].to_numpy())
@@ -318,8 +321,6 @@ def markov_attribution(
         event_col=event_col,
         timestamp_col=timestamp_col,
     )
-    if conversions.empty:
-        raise EventLogError(t("metrics.no_conversions", event=conversion_event, column=event_col))
     channels = sorted(touches["channel"].unique())
     n_ch = len(channels)
     n_t = n_ch + 1

@@ -18,7 +18,7 @@ from cjcourse.events import EventLogError, check_columns
 from cjcourse.i18n import t
 from cjcourse.metrics.funnel import funnel, funnel_times
 
-__all__ = ["SCALES", "pain_points"]
+__all__ = ["SCALES", "pain_points", "score_pain_points"]
 
 #: Scale (low, high) of each survey, to put them all on 0–1.
 SCALES: dict[str, tuple[int, int]] = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
@@ -100,6 +100,25 @@ def pain_points(
         per = norm.groupby(sv[stage_col].astype(str)).agg(["mean", "size"])
         out["satisfaction"] = out["stage"].map(per["mean"]).astype("float64")
         out["responses"] = out["stage"].map(per["size"]).fillna(0).astype("int64")
+    return score_pain_points(out, w).reset_index(drop=True)
+
+
+def score_pain_points(table: pd.DataFrame, weights: Sequence[float]) -> pd.DataFrame:
+    """``pain_score`` and ``rank`` of a :func:`pain_points` table, for (other) ``weights``.
+
+    Each component (drop-off, median time from the previous stage, 1 − satisfaction) is put on
+    0–1 by min–max over the stages; the score is the weighted mean of the components a stage has
+    (a stage without survey answers is scored on the other two). Returns a new table.
+
+    >>> t = pd.DataFrame({"stage": ["a", "b"], "dropoff": [0.1, 0.5],
+    ...     "median_hours_from_previous": [1.0, 1.0], "satisfaction": [0.8, float("nan")]})
+    >>> score_pain_points(t, (1, 1, 1))[["stage", "pain_score", "rank"]]
+      stage  pain_score  rank
+    0     a         0.0     2
+    1     b         0.5     1
+    """
+    w = np.asarray(weights, dtype="float64")
+    out = table.copy()
     comps = pd.DataFrame(
         {
             "d": _minmax(out["dropoff"]),
@@ -113,4 +132,4 @@ def pain_points(
     with np.errstate(divide="ignore", invalid="ignore"):
         out["pain_score"] = np.where(wsum > 0, (vals * w).sum(axis=1) / wsum, 0.0)
     out["rank"] = out["pain_score"].rank(ascending=False, method="first").astype("int64")
-    return out.reset_index(drop=True)
+    return out

@@ -34,7 +34,7 @@ from cjcourse.events import EventLogError, check_columns
 from cjcourse.i18n import t
 from cjcourse.journey import JourneyMap, emotion_word
 from cjcourse.metrics import pain_points
-from cjcourse.metrics.painpoints import _minmax
+from cjcourse.metrics.painpoints import score_pain_points
 from cjcourse.widgets._base import (
     MeasureExplorer,
     fmt_hours,
@@ -46,29 +46,6 @@ from cjcourse.widgets._base import (
 from cjcourse.widgets.controls import Slider
 
 __all__ = ["PainPointFinder"]
-
-
-def rescore(base: pd.DataFrame, weights: Sequence[float]) -> pd.DataFrame:
-    """The pain score and rank of :func:`~cjcourse.metrics.pain_points` for other ``weights``.
-
-    Same formula as the metric (min–max per component, weighted mean of the available ones).
-    """
-    w = np.asarray(weights, dtype="float64")
-    out = base.copy()
-    comps = pd.DataFrame(
-        {
-            "d": _minmax(out["dropoff"]),
-            "h": _minmax(out["median_hours_from_previous"]),
-            "s": _minmax(1 - out["satisfaction"]),
-        }
-    )
-    mask = comps.notna().to_numpy()
-    vals = np.nan_to_num(comps.to_numpy())
-    wsum = (mask * w).sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["pain_score"] = np.where(wsum > 0, (vals * w).sum(axis=1) / wsum, 0.0)
-    out["rank"] = out["pain_score"].rank(ascending=False, method="first").astype("int64")
-    return out
 
 
 class PainPointFinder(MeasureExplorer):
@@ -203,7 +180,7 @@ class PainPointFinder(MeasureExplorer):
         w = np.asarray(self.weights, dtype="float64")
         if w.shape != (3,) or (w < 0).any() or w.sum() == 0:
             raise EventLogError(t("metrics.bad_weights", weights=self.weights))
-        result = rescore(self._base, self.weights)
+        result = score_pain_points(self._base, self.weights)
         self.result = result
         top = result.loc[result["rank"] == 1, "stage"]
         self.top_stage = str(top.iloc[0]) if len(top) else None
