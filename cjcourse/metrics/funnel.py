@@ -16,7 +16,7 @@ from cjcourse.events import EventLogError, _distinct_events, check_steps
 from cjcourse.i18n import t
 from cjcourse.metrics._common import as_list, materialise, table_of, window_seconds
 
-__all__ = ["funnel", "funnel_times"]
+__all__ = ["funnel", "funnel_rates", "funnel_times"]
 
 _MODES = ("closed", "open")
 
@@ -48,8 +48,13 @@ def _closed_chain(ev: Any, steps: Sequence[str], key: list[str], window_s: float
     return reached
 
 
-def _finish(counts: pd.DataFrame, steps: Sequence[str], by: list[str]) -> pd.DataFrame:
-    """Add the rates to per-step counts (columns by…, step_index, customers, proceeded)."""
+def funnel_rates(counts: pd.DataFrame, steps: Sequence[str], by: list[str]) -> pd.DataFrame:
+    """Add the rates to per-step counts (columns by…, step_index, customers, proceeded).
+
+    The last step of :func:`funnel`, public so that the funnel widget can rate counts it
+    filtered itself with exactly the same formulas (conversion from start and from the
+    previous step, drop-off).
+    """
     step_frame = pd.DataFrame({"step_index": np.arange(1, len(steps) + 1), "step": list(steps)})
     if by:
         groups = counts[by].drop_duplicates()
@@ -207,7 +212,7 @@ def funnel(
         counts = pd.DataFrame({"step_index": [1], "customers": [0], "proceeded": [0]})
     if by:
         counts = counts.dropna(subset=by) if len(counts) else counts
-    out = _finish(counts, steps, by)
+    out = funnel_rates(counts, steps, by)
     if (out["customers"] == 0).any():
         # a step nobody reached: explain it if the name does not exist at all
         check_steps(_known_events(events, tab, event_col), steps, event_col=event_col)

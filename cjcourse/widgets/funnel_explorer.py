@@ -32,7 +32,7 @@ from cjcourse.charts.funnel import funnel_chart
 from cjcourse.data import FUNNEL_STEPS
 from cjcourse.events import EventLogError, check_steps
 from cjcourse.i18n import t
-from cjcourse.metrics.funnel import _finish
+from cjcourse.metrics.funnel import funnel_rates
 from cjcourse.widgets._base import (
     STYLE,
     MeasureExplorer,
@@ -187,7 +187,7 @@ class _FunnelEngine:
         frame = pd.DataFrame(counts, columns=[*by_cols, "step_index", "customers", "proceeded"])
         if frame.empty and not by:
             frame = pd.DataFrame({"step_index": [1], "customers": [0], "proceeded": [0]})
-        result = _finish(frame, list(steps), by_cols)
+        result = funnel_rates(frame, list(steps), by_cols)
         return result, self._times_frame(times, steps, by_cols, mode)
 
     @staticmethod
