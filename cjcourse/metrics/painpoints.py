@@ -31,6 +31,13 @@ def _minmax(s: pd.Series) -> pd.Series:
     return (s - lo) / (hi - lo)
 
 
+def _check_weights(weights: Sequence[float]) -> np.ndarray:
+    w = np.asarray(weights, dtype="float64")
+    if w.shape != (3,) or (w < 0).any() or w.sum() == 0:
+        raise EventLogError(t("metrics.bad_weights", weights=weights))
+    return w
+
+
 def pain_points(
     events: Any,
     stages: Sequence[str],
@@ -79,9 +86,7 @@ def pain_points(
     1    decisión     1
     2      compra     2
     """
-    w = np.asarray(weights, dtype="float64")
-    if w.shape != (3,) or (w < 0).any() or w.sum() == 0:
-        raise EventLogError(t("metrics.bad_weights", weights=weights))
+    w = _check_weights(weights)  # before any work: a bad weight is reported at once
     kw = {"customer_col": customer_col, "event_col": stage_col, "timestamp_col": timestamp_col}
     f = funnel(events, stages, window=window, **kw)
     tm = funnel_times(events, stages, window=window, quantiles=(0.5,), **kw)
@@ -109,6 +114,8 @@ def score_pain_points(table: pd.DataFrame, weights: Sequence[float]) -> pd.DataF
     Each component (drop-off, median time from the previous stage, 1 − satisfaction) is put on
     0–1 by min–max over the stages; the score is the weighted mean of the components a stage has
     (a stage without survey answers is scored on the other two). Returns a new table.
+    Raises :class:`EventLogError` (Spanish) unless ``weights`` are three non-negative numbers
+    that are not all zero.
 
     >>> t = pd.DataFrame({"stage": ["a", "b"], "dropoff": [0.1, 0.5],
     ...     "median_hours_from_previous": [1.0, 1.0], "satisfaction": [0.8, float("nan")]})
@@ -117,7 +124,7 @@ def score_pain_points(table: pd.DataFrame, weights: Sequence[float]) -> pd.DataF
     0     a         0.0     2
     1     b         0.5     1
     """
-    w = np.asarray(weights, dtype="float64")
+    w = _check_weights(weights)
     out = table.copy()
     comps = pd.DataFrame(
         {

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 import traitlets
 
@@ -177,10 +176,7 @@ class PainPointFinder(MeasureExplorer):
 
     def _compute(self) -> None:
         assert self._base is not None
-        w = np.asarray(self.weights, dtype="float64")
-        if w.shape != (3,) or (w < 0).any() or w.sum() == 0:
-            raise EventLogError(t("metrics.bad_weights", weights=self.weights))
-        result = score_pain_points(self._base, self.weights)
+        result = score_pain_points(self._base, self.weights)  # checks the weights too
         self.result = result
         top = result.loc[result["rank"] == 1, "stage"]
         self.top_stage = str(top.iloc[0]) if len(top) else None
